@@ -11,6 +11,8 @@ const path = require('node:path');
 // new encryption key into ~/.n8n. The runner stores nothing, so a folder under the temp dir serves.
 process.env.N8N_USER_FOLDER ??= path.join(os.tmpdir(), 'n8n-nodes-paynet-engine');
 process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-paynet-engine-runner';
+// The engine reports every node error through n8n's logger; callers read errors from the run instead.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const { Expression, Workflow, createRunExecutionData } = require('n8n-workflow');
