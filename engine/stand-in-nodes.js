@@ -1,5 +1,6 @@
 // Small node types that stand in for n8n's built-in nodes, which are not installed with this package:
-// a Manual Trigger with the built-in node's type name, and a node that outputs rows given to it.
+// a Manual Trigger with the built-in node's type name, a node that outputs rows given to it, and a
+// pass-through for a built-in node whose output a run takes from pinned data.
 'use strict';
 
 const { NodeConnectionTypes } = require('n8n-workflow');
@@ -44,4 +45,25 @@ class FixtureRows {
 	}
 }
 
-module.exports = { ManualTrigger, FixtureRows };
+/** Passes its input on unchanged; it stands in for a built-in node such as a file reader. */
+class PassThrough {
+	constructor(displayName) {
+		this.description = {
+			displayName,
+			name: 'passThrough',
+			group: ['transform'],
+			version: 1,
+			description: `Stands in for ${displayName}`,
+			defaults: { name: displayName },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		};
+	}
+
+	async execute() {
+		return [this.getInputData()];
+	}
+}
+
+module.exports = { ManualTrigger, FixtureRows, PassThrough };
