@@ -1,6 +1,6 @@
 // A local stand-in for Paynet's REST API, bound to loopback only, for tests, the demo and manual tries.
 // It speaks the documented protocol of every endpoint the package calls, records every request,
-// and can be told to misbehave (latency, HTTP 5xx, a malformed body, HTTP 200 with a failure code).
+// and injects faults on request (latency, HTTP 5xx, a malformed body, HTTP 200 with a failure code).
 'use strict';
 
 const http = require('node:http');
@@ -193,7 +193,7 @@ function createSandbox(options = {}) {
 		return transaction;
 	}
 
-	/** The JSON Paynet POSTs to confirmation_url, with Paynet's own spellings (`referance_no`, `netAmount`). */
+	/** Builds the JSON Paynet POSTs to confirmation_url, with Paynet's own spellings (`referance_no`, `netAmount`). */
 	function confirmationPayload(transaction) {
 		return {
 			referance_no: transaction.reference_no,
