@@ -60,7 +60,7 @@ export function readPayLinkIdentifier(this: IExecuteFunctions, itemIndex: number
 
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (value === '') {
-		const received = raw === null || raw === undefined || raw === '' ? 'empty' : `of type ${typeof raw}`;
+		const received = typeof raw === 'string' || raw === null || raw === undefined ? 'empty' : `of type ${typeof raw}`;
 		throw new NodeOperationError(this.getNode(), `The ${label} is ${received}${itemLabel(itemIndex)}`, {
 			itemIndex,
 			description: `Enter the ${label} of the PayLink, or map it from an earlier node with an expression that gives text or a number for every item.`,
