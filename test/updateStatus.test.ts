@@ -230,6 +230,7 @@ describe('PayLink → Update Status', () => {
 		expect(result.error?.description).toContain('Result code 7 (unauthorized)');
 		expect(result.error?.description).toContain('Paynet server at the custom URL');
 		expect(result.error?.httpCode).toBe('401');
+		expect(result.error?.context).toMatchObject({ resultCode: 7, paynetErrorType: 'authorization_error' });
 		expect(sandbox.current.payLinks[0].status).toBe(0);
 	});
 
@@ -285,6 +286,7 @@ describe('PayLink → Update Status', () => {
 			error: 'Paynet answered HTTP 500: Beklenmeyen hata [item 0]',
 			resultCode: 8,
 			paynetMessage: 'Beklenmeyen hata',
+			paynetErrorType: 'api_error',
 			httpCode: '500',
 		});
 		expect(result.items(PAYNET_NODE)![0].json.description).toContain('Result code 8 (servererror)');

@@ -24,7 +24,7 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 function errorJson(error: NodeError): IDataObject {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
-	for (const key of ['resultCode', 'paynetMessage'] as const) {
+	for (const key of ['resultCode', 'paynetMessage', 'paynetErrorType'] as const) {
 		if (error.context[key] !== undefined) json[key] = error.context[key];
 	}
 	if ('httpCode' in error && error.httpCode) json.httpCode = error.httpCode;

@@ -88,6 +88,7 @@ function paynetFailure(
 	details: { message: string; description: string; httpCode: number; itemIndex?: number },
 	resultCode: number | undefined,
 	paynetMessage: string | undefined,
+	paynetErrorType?: string,
 ): NodeApiError {
 	const error = new NodeApiError(context.getNode(), response, {
 		message: details.message,
@@ -97,6 +98,7 @@ function paynetFailure(
 	});
 	if (resultCode !== undefined) error.context.resultCode = resultCode;
 	if (paynetMessage !== undefined) error.context.paynetMessage = paynetMessage;
+	if (paynetErrorType !== undefined) error.context.paynetErrorType = paynetErrorType;
 	return error;
 }
 
@@ -178,6 +180,7 @@ export async function paynetApiRequest(
 			},
 			resultCode,
 			paynetMessage,
+			typeof envelope.type === 'string' ? envelope.type : undefined,
 		);
 	}
 
