@@ -32,6 +32,14 @@ function testRequestFor(credentials: Record<string, unknown>) {
 	};
 }
 
+async function send(request: ReturnType<typeof testRequestFor>): Promise<Response> {
+	return await fetch(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body: JSON.stringify(request.body),
+	});
+}
+
 describe('Paynet API credential', () => {
 	const sandbox = useSandbox();
 
@@ -74,11 +82,7 @@ describe('Paynet API credential', () => {
 		const before = JSON.stringify(sandbox.current.payLinks);
 		const request = testRequestFor({ secretKey: SANDBOX_SECRET_KEY, environment: 'custom', baseUrl: sandbox.current.url });
 
-		const response = await fetch(request.url, {
-			method: request.method,
-			headers: request.headers,
-			body: JSON.stringify(request.body),
-		});
+		const response = await send(request);
 
 		expect(response.status).toBe(200);
 		expect(await response.json()).toMatchObject({ code: 0, object_name: 'mailorder_list' });
@@ -93,11 +97,7 @@ describe('Paynet API credential', () => {
 	])('test request with %s gets HTTP 401 and a message naming both keys', async (_case, secretKey) => {
 		const request = testRequestFor({ secretKey, environment: 'custom', baseUrl: sandbox.current.url });
 
-		const response = await fetch(request.url, {
-			method: request.method,
-			headers: request.headers,
-			body: JSON.stringify(request.body),
-		});
+		const response = await send(request);
 
 		expect(response.status).toBe(401);
 		expect(await response.json()).toMatchObject({ result_code: 7, type: 'authorization_error' });
