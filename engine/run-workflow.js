@@ -140,13 +140,25 @@ function createAdditionalData(credentialsHelper, executionId) {
 
 let executionCounter = 0;
 
+function nextExecutionId() {
+	return `engine-${++executionCounter}`;
+}
+
+/** Returns the JSON and pairing of a node's first output in a finished run, or undefined if it did not run. */
+function outputItems(run, nodeName) {
+	const taskData = run.data.resultData.runData[nodeName];
+	if (!taskData) return undefined;
+	const output = taskData[taskData.length - 1].data?.main?.[0] ?? [];
+	return output.map(({ json, pairedItem }) => ({ json, pairedItem }));
+}
+
 /**
  * Runs `workflow` ({ nodes, connections, pinData? }) from its Manual Trigger and resolves with
  * `{ run, items(nodeName), error }`, where `items` returns the JSON and pairing of a node's output.
  * `credentials` maps a credential id to `{ type, data }`; `credentialTypes` maps a type name to its class instance.
  */
 async function runWorkflow({ workflow, nodeTypes, credentialTypes, credentials = {}, timezone = 'Europe/Istanbul' }) {
-	const executionId = `engine-${++executionCounter}`;
+	const executionId = nextExecutionId();
 	const workflowInstance = new Workflow({
 		id: 'engine-workflow',
 		name: workflow.name ?? 'Engine workflow',
@@ -170,14 +182,17 @@ async function runWorkflow({ workflow, nodeTypes, credentialTypes, credentials =
 	await execution.run({ workflow: workflowInstance, startNode, pinData: workflow.pinData });
 	const run = await finished;
 
-	const items = (nodeName) => {
-		const taskData = run.data.resultData.runData[nodeName];
-		if (!taskData) return undefined;
-		const output = taskData[taskData.length - 1].data?.main?.[0] ?? [];
-		return output.map(({ json, pairedItem }) => ({ json, pairedItem }));
-	};
+	const items = (nodeName) => outputItems(run, nodeName);
 
 	return { run, items, error: run.data.resultData.error };
 }
 
-module.exports = { runWorkflow, MANUAL_TRIGGER_TYPE };
+module.exports = {
+	runWorkflow,
+	MANUAL_TRIGGER_TYPE,
+	NodeTypes,
+	CredentialsHelper,
+	createAdditionalData,
+	outputItems,
+	nextExecutionId,
+};

@@ -41,8 +41,24 @@ function loadFixture() {
 	return JSON.parse(fs.readFileSync(FIXTURE_PATH, 'utf8'));
 }
 
+// Paynet is a Turkish service, so the sandbox stamps dates in Istanbul time, as "YYYY-MM-DD HH:mm:ss".
+const ISTANBUL_TIME = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Istanbul',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23',
+});
+
+function istanbulNow() {
+	return ISTANBUL_TIME.format(new Date());
+}
+
 function today() {
-	return new Date().toISOString().slice(0, 10);
+	return istanbulNow().slice(0, 10);
 }
 
 function isLoopbackUrl(value) {
@@ -162,7 +178,7 @@ function createSandbox(options = {}) {
 		const transaction = {
 			xact_id: `xact_${crypto.randomBytes(8).toString('hex')}`,
 			id: state.transactions.length + 1,
-			xact_date: new Date().toISOString().slice(0, 19).replace('T', ' '),
+			xact_date: istanbulNow(),
 			transaction_type: 1,
 			pos_type: 5,
 			is_tds: true,
@@ -304,7 +320,7 @@ function createSandbox(options = {}) {
 				currency: body.currency ?? 'TRY',
 				expire_date: expireDate,
 				status: 0,
-				create_date: new Date().toISOString().slice(0, 19).replace('T', ' '),
+				create_date: istanbulNow(),
 			};
 			state.payLinks.push(link);
 			return {
@@ -324,7 +340,7 @@ function createSandbox(options = {}) {
 			return { ...envelope, code: 0, message: MESSAGES.success, ...detailOf(link) };
 		},
 
-		'/v1/mailorder/list': (body) => {
+		'/v1/mailorder/list': (body, fault) => {
 			const from = requireDate(body, 'datab');
 			const to = requireDate(body, 'datbi');
 			if (from > to) throw new SandboxInputError('datab, datbi tarihinden sonra olamaz');
@@ -338,7 +354,8 @@ function createSandbox(options = {}) {
 				return day >= from && day <= to;
 			});
 			// Paynet pages by row index: starting_after=15, limit=15 gives rows 15-30.
-			let start = startingAfter ?? 0;
+			// The fault `repeatFirstPage` imitates a server that ignores the paging fields.
+			let start = fault?.repeatFirstPage ? 0 : startingAfter ?? 0;
 			if (startingAfter === undefined && endingBefore !== undefined) start = Math.max(0, endingBefore - limit);
 			const end = Math.min(matching.length, start + limit);
 			const page = matching.slice(start, end);
@@ -351,7 +368,7 @@ function createSandbox(options = {}) {
 				limit,
 				starting_after: start,
 				ending_before: end,
-				has_more: end < matching.length,
+				has_more: fault?.alwaysHasMore || fault?.repeatFirstPage ? true : end < matching.length,
 				Data: page.map(detailOf),
 			};
 		},
@@ -435,7 +452,7 @@ function createSandbox(options = {}) {
 		}
 
 		try {
-			return send(response, 200, route(record.body));
+			return send(response, 200, route(record.body, fault));
 		} catch (error) {
 			if (!(error instanceof SandboxInputError)) throw error;
 			const httpStatus = error.resultCode === 12 ? 404 : 400;
@@ -517,6 +534,8 @@ function createSandbox(options = {}) {
 		/**
 		 * Adds a fault for the next matching requests: { path?, times?, latencyMs?, httpStatus?,
 		 * malformedBody?, resultCode?, message? }. Without `times` it stays until cleared.
+		 * For the PayLink list, `alwaysHasMore` returns has_more: true on every page, and
+		 * `repeatFirstPage` also ignores starting_after, as a server with broken paging would.
 		 */
 		addFault(fault) {
 			state.faults.push({ ...fault });

@@ -9,6 +9,7 @@ import {
 
 import { payLinkDescription } from './actions/payLink/PayLink.resource';
 import { router } from './actions/router';
+import { transactionDescription } from './actions/transaction/Transaction.resource';
 
 export class Paynet implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,8 @@ export class Paynet implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Paynet PayLinks, the hosted payment pages Paynet sends to your customers',
+		description:
+			'Create and manage Paynet PayLinks, the hosted payment pages Paynet sends to your customers, and check their payments',
 		defaults: {
 			name: 'Paynet',
 		},
@@ -41,11 +43,18 @@ export class Paynet implements INodeType {
 					{
 						name: 'PayLink',
 						value: 'payLink',
+						description: 'A hosted payment page for one payer and amount',
+					},
+					{
+						name: 'Transaction',
+						value: 'transaction',
+						description: 'A payment a customer made, for example by paying a PayLink',
 					},
 				],
 				default: 'payLink',
 			},
 			...payLinkDescription,
+			...transactionDescription,
 		],
 	};
 

@@ -9,10 +9,12 @@ import {
 } from 'n8n-workflow';
 
 import { payLinkOperations } from './payLink/PayLink.resource';
+import { transactionOperations } from './transaction/Transaction.resource';
 import type { PaynetOperation } from './types';
 
 const operationsByResource: Record<string, Record<string, PaynetOperation<any>>> = {
 	payLink: payLinkOperations,
+	transaction: transactionOperations,
 };
 
 function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {

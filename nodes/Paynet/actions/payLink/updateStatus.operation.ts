@@ -4,7 +4,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { itemLabel, paynetApiRequest } from '../../transport';
 import {
-	describeIdentifier,
+	notFoundHint,
 	payLinkIdentifierFields,
 	readPayLinkIdentifier,
 	type PayLinkIdentifier,
@@ -82,13 +82,7 @@ export const updateStatus: PaynetOperation<UpdateStatusInput> = {
 			this,
 			'v1/mailorder/status_update',
 			{ ...identifier, status },
-			{
-				itemIndex,
-				failureHint: (code) =>
-					code === 12
-						? `No PayLink has the ${describeIdentifier(identifier)} on this Paynet system.`
-						: undefined,
-			},
+			{ itemIndex, failureHint: notFoundHint(identifier) },
 		);
 	},
 };
