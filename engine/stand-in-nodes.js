@@ -1,6 +1,7 @@
-// Small node types that stand in for n8n's built-in nodes, which are not installed with this package:
-// a Manual Trigger with the built-in node's type name, a node that outputs rows given to it, and a
-// pass-through for a built-in node whose output a run takes from pinned data.
+// Small node types that replace n8n's built-in nodes, which are not installed with this package.
+// They are a Manual Trigger with the built-in node's type name, a node that outputs rows given to
+// it, a pass-through for a built-in node whose output a run takes from pinned data, and the part
+// of Edit Fields (Set) that the example workflows use.
 'use strict';
 
 const { NodeConnectionTypes } = require('n8n-workflow');
@@ -66,4 +67,38 @@ class PassThrough {
 	}
 }
 
-module.exports = { ManualTrigger, FixtureRows, PassThrough };
+/**
+ * The "Manual Mapping" mode of n8n's Edit Fields (Set) node, version 3.3 and later: each item
+ * becomes an object with only the listed fields, whose values the engine resolves per item.
+ * Types other than string, number and boolean are passed on as resolved.
+ */
+class EditFields {
+	description = {
+		displayName: 'Edit Fields (Set)',
+		name: 'set',
+		group: ['input'],
+		version: [3.3, 3.4],
+		description: 'Stands in for Edit Fields (Set) with manual mapping',
+		defaults: { name: 'Edit Fields' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Fields to Set', name: 'assignments', type: 'assignmentCollection', default: {} },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute() {
+		const convert = { string: String, number: Number, boolean: (value) => value === true || value === 'true' };
+		return [
+			this.getInputData().map((_item, itemIndex) => {
+				const assignments = this.getNodeParameter('assignments.assignments', itemIndex, []);
+				const json = {};
+				for (const { name, value, type } of assignments) json[name] = convert[type] ? convert[type](value) : value;
+				return { json, pairedItem: { item: itemIndex } };
+			}),
+		];
+	}
+}
+
+module.exports = { ManualTrigger, FixtureRows, PassThrough, EditFields };
