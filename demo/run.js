@@ -1,6 +1,7 @@
 // `npm run demo`: runs the example workflow that updates the PayLinks listed in a sheet of orders,
-// through n8n-core's engine, and prints each order's outcome. Against the local sandbox by default;
-// with PAYNET_SECRET_KEY set, against the real Paynet system named by PAYNET_ENVIRONMENT.
+// through n8n-core's engine, and prints each order's outcome. Against the local sandbox it then
+// runs the PayLink life cycle (create, get, list, pay, trigger, check). With PAYNET_SECRET_KEY set,
+// it runs only the status updates, against the real Paynet system named by PAYNET_ENVIRONMENT.
 'use strict';
 
 const fs = require('node:fs');
@@ -10,6 +11,7 @@ const { runWorkflow } = require('../engine/run-workflow');
 const { PassThrough } = require('../engine/stand-in-nodes');
 const { createSandbox, SANDBOX_SECRET_KEY } = require('../sandbox/server');
 const { readCsv } = require('./csv');
+const { runLifecycleDemo } = require('./lifecycle');
 
 const root = path.join(__dirname, '..');
 const WORKFLOW_PATH = path.join(root, 'examples', 'update-paylink-status.workflow.json');
@@ -20,6 +22,7 @@ function loadBuiltPackage() {
 	try {
 		return {
 			Paynet: require('../dist/nodes/Paynet/Paynet.node').Paynet,
+			PaynetTrigger: require('../dist/nodes/PaynetTrigger/PaynetTrigger.node').PaynetTrigger,
 			PaynetApi: require('../dist/credentials/PaynetApi.credentials').PaynetApi,
 		};
 	} catch (error) {
@@ -33,6 +36,7 @@ async function chooseTarget() {
 	if (!secretKey) {
 		const sandbox = await createSandbox().start();
 		return {
+			sandbox,
 			label: `local Paynet sandbox at ${sandbox.url}`,
 			credential: { secretKey: SANDBOX_SECRET_KEY, environment: 'custom', baseUrl: sandbox.url },
 			stop: () => sandbox.stop(),
@@ -58,7 +62,7 @@ function describeOutcome(json) {
 }
 
 async function main() {
-	const { Paynet, PaynetApi } = loadBuiltPackage();
+	const { Paynet, PaynetTrigger, PaynetApi } = loadBuiltPackage();
 	const ordersPath = process.env.PAYNET_ORDERS_CSV ?? path.join(root, 'examples', 'orders.csv');
 	const orders = readCsv(fs.readFileSync(ordersPath, 'utf8'));
 	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_PATH, 'utf8'));
@@ -99,6 +103,21 @@ async function main() {
 			`${outcomes.length} of ${orders.length} orders processed: ${counts.UPDATED} updated, ${counts.UNCHANGED} already in that status, ${counts.FAILED} failed.`,
 		);
 		if (outcomes.length !== orders.length) process.exitCode = 1;
+
+		console.log('');
+		if (!target.sandbox) {
+			console.log('The PayLink life cycle part runs only against the sandbox, because it pays a PayLink.');
+			return;
+		}
+		console.log('PayLink life cycle: examples/create-paylinks-from-orders.workflow.json and mark-order-paid.workflow.json');
+		await runLifecycleDemo({
+			sandbox: target.sandbox,
+			Paynet,
+			PaynetTrigger,
+			PaynetApi,
+			runWorkflow,
+			print: (line) => console.log(line),
+		});
 	} finally {
 		await target.stop();
 	}
