@@ -20,6 +20,31 @@ const load = (name: string) => JSON.parse(readFileSync(join(examples, name), 'ut
 describe('examples', () => {
 	const sandbox = useSandbox();
 
+	test('status sheet maps actions to statuses and rejects unknown ones', async () => {
+		const workflow = load('update-paylink-status.workflow.json');
+		const rows = [
+			{ order_no: '1', paylink_reference: 'ORD-1001', action: 'Cancel' },
+			{ order_no: '2', paylink_reference: 'ORD-1003', action: ' REOPEN ' },
+			{ order_no: '3', paylink_reference: 'ORD-1004', action: 'iptal' },
+			{ order_no: '4', paylink_reference: 'ORD-1002' },
+		];
+
+		const result = await runWorkflow({
+			...sandboxEngine(sandbox.current),
+			workflow: { ...workflow, pinData: { Orders: rows.map((json) => ({ json })) } },
+		});
+
+		expect(result.error).toBeUndefined();
+		const bodies = sandbox.current.requestsTo('/v1/mailorder/status_update').map((request) => request.body);
+		expect(bodies).toEqual([
+			{ reference_no: 'ORD-1001', status: 3 },
+			{ reference_no: 'ORD-1003', status: 0 },
+		]);
+		const outcomes = result.items('Update PayLink Status').map((item: { json: Record<string, unknown> }) => item.json);
+		expect(outcomes[2].error).toBe('The status "iptal" is not valid [item 2]');
+		expect(outcomes[3].error).toBe('The status is empty [item 3]');
+	});
+
 	test('orders sheet becomes PayLinks and payment messages', async () => {
 		const orders = readCsv(readFileSync(join(examples, 'new-orders.csv'), 'utf8'));
 		const workflow = load('create-paylinks-from-orders.workflow.json');

@@ -168,12 +168,13 @@ describe('PayLink → Update Status', () => {
 	});
 
 	test.each([
-		['a word', 'passive'],
-		['an unsupported number', 2],
-		['a decimal', 3.5],
-		['an empty value', ''],
-		['an object', { status: 3 }],
-	])('status as %s is rejected before any request', async (_case, status) => {
+		['a word', 'passive', 'The status "passive" is not valid [item 1]'],
+		['an unsupported number', 2, 'The status 2 is not valid [item 1]'],
+		['a decimal', 3.5, 'The status 3.5 is not valid [item 1]'],
+		['an empty value', '', 'The status is empty [item 1]'],
+		['spaces', '  ', 'The status is empty [item 1]'],
+		['an object', { status: 3 }, 'The status {"status":3} is not valid [item 1]'],
+	])('status as %s is rejected before any request', async (_case, status, message) => {
 		const rows = [
 			{ reference: 'ORD-1001', status: 3 },
 			{ reference: 'ORD-1004', status },
@@ -182,7 +183,7 @@ describe('PayLink → Update Status', () => {
 		const result = await runPaynet({ sandbox: sandbox.current, rows, parameters: byReference });
 
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/^The status .* is not valid \[item 1\]$/);
+		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toContain('Allowed values: 0 (Awaiting Payment) or 3 (Passive)');
 		expect(sandbox.current.requests).toHaveLength(0);
 	});
@@ -226,12 +227,47 @@ describe('PayLink → Update Status', () => {
 		});
 
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Paynet answered HTTP 401: Yetkisiz erişim: gizli anahtar geçersiz [item 0]');
+		expect(result.error?.message).toBe(
+			'The Paynet server at the custom Base URL rejected the secret key (HTTP 401): Yetkisiz erişim: gizli anahtar geçersiz [item 0]',
+		);
 		expect(result.error?.description).toContain('Result code 7 (unauthorized)');
-		expect(result.error?.description).toContain('Paynet server at the custom URL');
+		expect(result.error?.description).toContain('The credential uses the Paynet server at the custom Base URL.');
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.context).toMatchObject({ resultCode: 7, paynetErrorType: 'authorization_error' });
 		expect(sandbox.current.payLinks[0].status).toBe(0);
+	});
+
+	test('rejected key stops sending the remaining items', async () => {
+		const rows = ['ORD-1001', 'ORD-1002', 'ORD-1004'].map((reference) => ({ reference, status: 3 }));
+
+		const result = await runPaynet({
+			sandbox: sandbox.current,
+			rows,
+			parameters: byReference,
+			continueOnFail: true,
+			credential: { secretKey: 'sck_wrong_key', environment: 'custom', baseUrl: sandbox.current.url },
+		});
+
+		expect(sandbox.current.requests).toHaveLength(1);
+		const output = result.items(PAYNET_NODE)!;
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json).toMatchObject({ resultCode: 7, httpCode: '401' });
+		expect(output[1].json.error).toBe('Not sent, because Paynet rejected the secret key for item 0 [item 1]');
+		expect(output[2].json.error).toBe('Not sent, because Paynet rejected the secret key for item 0 [item 2]');
+	});
+
+	test('Base URL with a path gets a hint about the address', async () => {
+		const result = await runPaynet({
+			sandbox: sandbox.current,
+			rows: [{ reference: 'ORD-1001', status: 3 }],
+			parameters: byReference,
+			credential: { secretKey: SANDBOX_SECRET_KEY, environment: 'custom', baseUrl: `${sandbox.current.url}/v1` },
+		});
+
+		expect(result.error?.message).toBe('Paynet answered HTTP 404: Servis bulunamadı [item 0]');
+		expect(result.error?.description).toContain(
+			`HTTP 404 can also mean that ${sandbox.current.url}/v1/v1/mailorder/status_update is not a Paynet address: check the credential's Base URL.`,
+		);
 	});
 
 	test('publishable key is refused before sending anything', async () => {
@@ -348,7 +384,7 @@ describe('PayLink → Update Status', () => {
 
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
-			'Could not reach the Paynet server at the custom URL at http://127.0.0.1:9 [item 0]',
+			'Could not reach the Paynet server at the custom Base URL (http://127.0.0.1:9) [item 0]',
 		);
 		expect(result.error?.description).toContain('refused the connection');
 	});

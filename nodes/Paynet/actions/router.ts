@@ -8,6 +8,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { itemLabel } from '../transport';
 import { payLinkOperations } from './payLink/PayLink.resource';
 import { transactionOperations } from './transaction/Transaction.resource';
 import type { PaynetOperation } from './types';
@@ -57,12 +58,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	});
 
 	const output: INodeExecutionData[] = [];
+	let rejectedKeyItem: number | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const pairedItem = { item: itemIndex };
 		const step = prepared[itemIndex];
 
 		if ('error' in step) {
 			output.push({ json: errorJson(step.error), pairedItem });
+			continue;
+		}
+
+		// Once Paynet has rejected the secret key, sending the remaining items would only repeat the
+		// rejection, item after item, against the merchant's account.
+		if (rejectedKeyItem !== undefined) {
+			const skipped = new NodeOperationError(
+				this.getNode(),
+				`Not sent, because Paynet rejected the secret key for item ${rejectedKeyItem}${itemLabel(itemIndex)}`,
+				{
+					itemIndex,
+					description:
+						'Fix the secret key or the environment in the Paynet API credential, then run the workflow again.',
+				},
+			);
+			output.push({ json: errorJson(skipped), pairedItem });
 			continue;
 		}
 
@@ -74,6 +92,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const nodeError = toNodeError(this, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
 			output.push({ json: errorJson(nodeError), pairedItem });
+			if (nodeError.context.credentialRejected) rejectedKeyItem = itemIndex;
 		}
 	}
 

@@ -26,7 +26,7 @@ interface PaynetCredentials {
 const ENVIRONMENT_NAMES: Record<PaynetEnvironment, string> = {
 	test: 'Paynet test system',
 	live: 'Paynet live system',
-	custom: 'Paynet server at the custom URL',
+	custom: 'Paynet server at the custom Base URL',
 };
 
 // Paynet documents no time limit; a minute leaves room for a slow proxy without hanging a run.
@@ -153,7 +153,7 @@ export async function paynetApiRequest(
 			this.getNode(),
 			{ message: reason.message ?? 'Unknown network error', code: reason.code ?? null },
 			{
-				message: `Could not reach the ${ENVIRONMENT_NAMES[credentials.environment]} at ${baseUrl}${itemLabel(itemIndex)}`,
+				message: `Could not reach the ${ENVIRONMENT_NAMES[credentials.environment]} (${baseUrl})${itemLabel(itemIndex)}`,
 				description: `${reason.code ?? reason.message ?? 'The connection failed'}. Check the credential's environment or Base URL, and that this n8n server's fixed IP address is allowed by Paynet.`,
 				itemIndex,
 			},
@@ -169,12 +169,21 @@ export async function paynetApiRequest(
 		const envelope = (isObject ? data : {}) as IDataObject;
 		const resultCode = parseResultCode(envelope.result_code);
 		const paynetMessage = typeof envelope.message === 'string' ? envelope.message : undefined;
-		throw paynetFailure(
+		const shownMessage = paynetMessage ?? (bodyExcerpt(data) || 'no message');
+		const environmentName = ENVIRONMENT_NAMES[credentials.environment];
+		let description = failureDescription(resultCode, credentials.environment, failureHint?.(resultCode));
+		if (statusCode === 404) {
+			description += ` HTTP 404 can also mean that ${request.url} is not a Paynet address: check the credential's ${credentials.environment === 'custom' ? 'Base URL' : 'environment'}.`;
+		}
+		const error = paynetFailure(
 			this,
 			isObject ? (data as JsonObject) : { body: bodyExcerpt(data) },
 			{
-				message: `Paynet answered HTTP ${statusCode}: ${paynetMessage ?? (bodyExcerpt(data) || 'no message')}${itemLabel(itemIndex)}`,
-				description: failureDescription(resultCode, credentials.environment, failureHint?.(resultCode)),
+				message:
+					statusCode === 401
+						? `The ${environmentName} rejected the secret key (HTTP 401): ${shownMessage}${itemLabel(itemIndex)}`
+						: `Paynet answered HTTP ${statusCode}: ${shownMessage}${itemLabel(itemIndex)}`,
+				description: description.trim(),
 				httpCode: statusCode,
 				itemIndex,
 			},
@@ -182,6 +191,9 @@ export async function paynetApiRequest(
 			paynetMessage,
 			typeof envelope.type === 'string' ? envelope.type : undefined,
 		);
+		// Every later request with the same key would be rejected too; the router stops sending.
+		if (statusCode === 401) error.context.credentialRejected = true;
+		throw error;
 	}
 
 	if (!isObject) {

@@ -127,7 +127,7 @@ export function readAmount(this: IExecuteFunctions, name: string, itemIndex: num
 			this,
 			itemIndex,
 			`The amount ${show(raw)} ${reading.problem}`,
-			'Give the amount in Turkish lira as a number with at most two decimals, such as 150.50. Text like "150,50" with a decimal comma is accepted too; remove thousands separators and currency signs, for example with {{ $json.amount.replaceAll(".", "").replace(",", ".") }} for "1.250,50".',
+			'Give the amount in Turkish lira as a number with at most two decimals, such as 150.50. Text like "150,50" with a decimal comma is accepted too; remove thousands separators and currency signs, for example with {{ String($json.amount).includes(",") ? String($json.amount).replaceAll(".", "").replace(",", ".") : $json.amount }}, which turns "1.250,50" into 1250.50 and leaves 349.90 as it is.',
 		);
 	}
 	return reading.amount;

@@ -56,7 +56,9 @@ function readStatus(this: IExecuteFunctions, itemIndex: number): number {
 	if (typeof status !== 'number' || !ALLOWED_STATUSES.includes(status)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The status ${JSON.stringify(raw) ?? String(raw)} is not valid${itemLabel(itemIndex)}`,
+			raw === undefined || raw === null || text === ''
+				? `The status is empty${itemLabel(itemIndex)}`
+				: `The status ${JSON.stringify(raw)} is not valid${itemLabel(itemIndex)}`,
 			{
 				itemIndex,
 				description:
