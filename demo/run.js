@@ -34,6 +34,12 @@ function loadBuiltPackage() {
 async function chooseTarget() {
 	const secretKey = process.env.PAYNET_SECRET_KEY?.trim();
 	if (!secretKey) {
+		const ignored = ['PAYNET_ENVIRONMENT', 'PAYNET_BASE_URL'].filter((name) => process.env[name]);
+		if (ignored.length > 0) {
+			throw new Error(
+				`${ignored.join(' and ')} ${ignored.length === 1 ? 'applies' : 'apply'} only with PAYNET_SECRET_KEY set. Set the secret key to run against that Paynet system, or unset ${ignored.join(' and ')} to use the local sandbox.`,
+			);
+		}
 		const sandbox = await createSandbox().start();
 		return {
 			sandbox,
@@ -55,6 +61,28 @@ async function chooseTarget() {
 	return { label: names[environment], credential: { secretKey, environment, baseUrl }, stop: async () => {} };
 }
 
+const REQUIRED_COLUMNS = ['order_no', 'paylink_reference', 'action'];
+
+/** Reads the sheet of orders, or throws a message that names the setting or the column to fix. */
+function readOrders(ordersPath) {
+	let text;
+	try {
+		text = fs.readFileSync(ordersPath, 'utf8');
+	} catch (error) {
+		throw new Error(`Could not read the sheet of orders ${ordersPath} (${error.code ?? error.message}). Check PAYNET_ORDERS_CSV.`);
+	}
+
+	const orders = readCsv(text);
+	if (orders.length === 0) throw new Error(`The sheet ${ordersPath} has no order rows below its header.`);
+	const missing = REQUIRED_COLUMNS.filter((column) => !(column in orders[0]));
+	if (missing.length > 0) {
+		throw new Error(
+			`The sheet ${ordersPath} lacks the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}. It needs the columns ${REQUIRED_COLUMNS.join(', ')}, separated by commas, with action set to cancel or reopen.`,
+		);
+	}
+	return orders;
+}
+
 function describeOutcome(json) {
 	if (json.error) return `FAILED   ${json.error}`;
 	if (Number(json.code) === 100) return `UNCHANGED (result code 100: ${json.message})`;
@@ -64,12 +92,12 @@ function describeOutcome(json) {
 async function main() {
 	const { Paynet, PaynetTrigger, PaynetApi } = loadBuiltPackage();
 	const ordersPath = process.env.PAYNET_ORDERS_CSV ?? path.join(root, 'examples', 'orders.csv');
-	const orders = readCsv(fs.readFileSync(ordersPath, 'utf8'));
+	const orders = readOrders(ordersPath);
 	const workflow = JSON.parse(fs.readFileSync(WORKFLOW_PATH, 'utf8'));
 	const target = await chooseTarget();
 
 	console.log(`Workflow: ${workflow.name}`);
-	console.log(`Sheet:    ${path.relative(process.cwd(), ordersPath) || ordersPath} (${orders.length} orders)`);
+	console.log(`Sheet:    ${path.relative(process.cwd(), ordersPath) || ordersPath} (${orders.length} ${orders.length === 1 ? 'order' : 'orders'})`);
 	console.log(`Paynet:   ${target.label}`);
 	console.log('');
 
@@ -102,7 +130,8 @@ async function main() {
 		console.log(
 			`${outcomes.length} of ${orders.length} orders processed: ${counts.UPDATED} updated, ${counts.UNCHANGED} already in that status, ${counts.FAILED} failed.`,
 		);
-		if (outcomes.length !== orders.length) process.exitCode = 1;
+		// A run in which no order succeeded points at the setup (key, address), not at the orders.
+		if (outcomes.length !== orders.length || counts.FAILED === orders.length) process.exitCode = 1;
 
 		console.log('');
 		if (!target.sandbox) {
