@@ -464,7 +464,12 @@ function createSandbox(options = {}) {
 	/** Control endpoints for tests in other processes: requests, faults, reset and payments. */
 	async function handleControl(request, response, pathname, rawBody) {
 		const action = pathname.slice(CONTROL_PREFIX.length);
-		const body = rawBody ? JSON.parse(rawBody) : {};
+		let body;
+		try {
+			body = rawBody ? JSON.parse(rawBody) : {};
+		} catch {
+			return send(response, 400, { error: `The body of ${pathname} must be JSON` });
+		}
 		if (action === 'requests' && request.method === 'GET') return send(response, 200, state.requests);
 		if (action === 'requests' && request.method === 'DELETE') {
 			state.requests = [];
@@ -491,6 +496,41 @@ function createSandbox(options = {}) {
 		return send(response, 404, { error: `Unknown control endpoint ${request.method} ${pathname}` });
 	}
 
+	function escapeHtml(value) {
+		return String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+	}
+
+	/**
+	 * Serves the payment page a PayLink URL opens: the PayLink's details and a button that pays it
+	 * as a customer would, which also posts the confirmation to its confirmation_url.
+	 */
+	async function handlePayLinkPage(request, response, pathname) {
+		const [, , id, action] = pathname.split('/');
+		const link = state.payLinks.find((candidate) => candidate.id === id);
+		if (!link) return send(response, 404, '<h1>No such PayLink in the sandbox</h1>', 'text/html; charset=utf-8');
+
+		let notice = '';
+		if (request.method === 'POST' && action === 'pay') {
+			if (link.paid || link.status !== 0) {
+				notice = '<p><strong>Not paid:</strong> this PayLink is already paid or passive.</p>';
+			} else {
+				const { transaction, confirmation } = await pay({ id });
+				const posted = confirmation
+					? `Confirmation posted to ${escapeHtml(link.confirmation_url)}: ${escapeHtml(confirmation.status ?? confirmation.error)}`
+					: 'This PayLink has no confirmation URL, so nothing was posted.';
+				notice = `<p><strong>Paid</strong> as transaction ${escapeHtml(transaction.xact_id)}. ${posted}</p>`;
+			}
+		}
+
+		const linkState = link.paid ? 'paid' : link.status === 0 ? 'awaiting payment' : 'passive';
+		const page = `<!doctype html><meta charset="utf-8"><title>Paynet sandbox PayLink</title>
+<h1>Paynet sandbox PayLink</h1>${notice}
+<p>${escapeHtml(link.name_surname)}: ${escapeHtml(link.amount)} ${escapeHtml(link.currency ?? 'TRY')}, reference ${escapeHtml(link.reference_no ?? '')}, ${linkState}.</p>
+<p>${escapeHtml(link.note ?? '')}</p>
+<form method="post" action="/paylink/${escapeHtml(link.id)}/pay"><button>Pay with a sandbox card</button></form>`;
+		return send(response, 200, page, 'text/html; charset=utf-8');
+	}
+
 	const server = http.createServer((request, response) => {
 		const chunks = [];
 		let size = 0;
@@ -502,7 +542,11 @@ function createSandbox(options = {}) {
 		request.on('end', () => {
 			const rawBody = Buffer.concat(chunks).toString('utf8');
 			const pathname = new URL(request.url, 'http://127.0.0.1').pathname;
-			const handler = pathname.startsWith(CONTROL_PREFIX) ? handleControl : handleApi;
+			const handler = pathname.startsWith(CONTROL_PREFIX)
+				? handleControl
+				: pathname.startsWith('/paylink/')
+					? handlePayLinkPage
+					: handleApi;
 			handler(request, response, pathname, rawBody).catch((error) => {
 				if (!response.headersSent) {
 					sendError(response, 500, 'api_error', `${MESSAGES.serverError}: ${error.message}`, 8);
