@@ -14,6 +14,9 @@ export const PAYNET_BASE_URLS = {
 	live: 'https://api.paynet.com.tr',
 } as const;
 
+const REJECTED_KEY_MESSAGE =
+	'Paynet rejected the key (result code 7). Use the secret key (sck_...), not the publishable key (pbk_...), and check that the environment matches the key: the test system and the live system have different keys.';
+
 export class PaynetApi implements ICredentialType {
 	name = 'paynetApi';
 
@@ -99,7 +102,9 @@ export class PaynetApi implements ICredentialType {
 		},
 	};
 
-	// Listing the PayLinks of one day changes nothing on the account, and a wrong key gets HTTP 401.
+	// Listing the PayLinks of one day changes nothing on the account. HTTP errors are read as bodies
+	// so that the rules below match Paynet's envelope: n8n 1.x only applies status-code rules when
+	// the error carries the response, which it does not, and shows a generic message instead.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
@@ -115,24 +120,40 @@ export class PaynetApi implements ICredentialType {
 				limit: 1,
 			},
 			json: true,
+			ignoreHttpStatusErrors: true,
 		},
+		// Paynet's error envelope is { type, message, code: <HTTP status>, result_code }, and a
+		// failure inside HTTP 200 carries the result code in `code`.
 		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'result_code', value: 7, message: REJECTED_KEY_MESSAGE } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 7, message: REJECTED_KEY_MESSAGE } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 401, message: REJECTED_KEY_MESSAGE } },
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 401,
-					message:
-						'Paynet rejected the key (HTTP 401, result code 7). Use the secret key (sck_...), not the publishable key (pbk_...), and check that the environment matches the key: the test system and the live system have different keys.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
+					key: 'code',
 					value: 403,
 					message:
 						'Paynet refused the request (HTTP 403). Paynet only accepts requests from fixed IP addresses that it has allowed for your account: ask Paynet to allow the IP address of this n8n server.',
 				},
 			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 404,
+					message:
+						'There is no Paynet API at this address (HTTP 404). Check the environment, or the Base URL: the address of the server without a path.',
+				},
+			},
+			...[500, 502, 503, 504].map((status) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'code',
+					value: status,
+					message: `Paynet answered with a server error (HTTP ${status}), so the key could not be checked. Try again later.`,
+				},
+			})),
 		],
 	};
 }

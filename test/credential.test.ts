@@ -1,7 +1,7 @@
 // The Paynet API credential: its properties, the header it builds and its side-effect-free test request.
 // n8n's own credential-testing path (the editor's Save button) is exercised by the e2e suite in real n8n.
 import { DateTime } from 'luxon';
-import { Expression, type IAuthenticateGeneric, type IAuthenticateRuleResponseCode } from 'n8n-workflow';
+import { Expression, type IAuthenticateGeneric, type IAuthenticateRuleResponseSuccessBody } from 'n8n-workflow';
 
 import { PAYNET_BASE_URLS, PaynetApi } from '../credentials/PaynetApi.credentials';
 import { SANDBOX_PUBLISHABLE_KEY, SANDBOX_SECRET_KEY, useSandbox } from './helpers';
@@ -30,6 +30,12 @@ function testRequestFor(credentials: Record<string, unknown>) {
 		headers: { ...request.headers, 'Content-Type': 'application/json', Authorization: authorization },
 		body,
 	};
+}
+
+/** Returns the message of the first rule that n8n would apply to this response body, as its credential tester does. */
+function firstMatchingRule(body: Record<string, unknown>): string | undefined {
+	const rules = credentialType.test.rules as IAuthenticateRuleResponseSuccessBody[];
+	return rules.find((rule) => body[rule.properties.key] === rule.properties.value)?.properties.message;
 }
 
 async function send(request: ReturnType<typeof testRequestFor>): Promise<Response> {
@@ -85,10 +91,25 @@ describe('Paynet API credential', () => {
 		const response = await send(request);
 
 		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({ code: 0, object_name: 'mailorder_list' });
+		const body = (await response.json()) as Record<string, unknown>;
+		expect(body).toMatchObject({ code: 0, object_name: 'mailorder_list' });
+		expect(firstMatchingRule(body)).toBeUndefined();
 		const today = DateTime.now().toFormat('yyyy-MM-dd');
 		expect(sandbox.current.requests[0].body).toEqual({ datab: today, datbi: today, limit: 1 });
 		expect(JSON.stringify(sandbox.current.payLinks)).toBe(before);
+	});
+
+	test('test request reads HTTP errors as bodies for the rules', () => {
+		expect(credentialType.test.request.ignoreHttpStatusErrors).toBe(true);
+		expect(credentialType.test.rules!.every((rule) => rule.type === 'responseSuccessBody')).toBe(true);
+	});
+
+	test.each([
+		[500, 'server error (HTTP 500)'],
+		[404, 'no Paynet API at this address'],
+		[403, 'fixed IP addresses'],
+	])('HTTP %i envelope gets its own message', (status, text) => {
+		expect(firstMatchingRule({ type: 'api_error', message: 'x', code: status })).toContain(text);
 	});
 
 	test.each([
@@ -100,11 +121,10 @@ describe('Paynet API credential', () => {
 		const response = await send(request);
 
 		expect(response.status).toBe(401);
-		expect(await response.json()).toMatchObject({ result_code: 7, type: 'authorization_error' });
-		const rule = (credentialType.test.rules as IAuthenticateRuleResponseCode[]).find(
-			(candidate) => candidate.properties.value === response.status,
-		);
-		expect(rule?.properties.message).toContain('secret key (sck_...)');
-		expect(rule?.properties.message).toContain('publishable key (pbk_...)');
+		const body = (await response.json()) as Record<string, unknown>;
+		expect(body).toMatchObject({ result_code: 7, type: 'authorization_error' });
+		const message = firstMatchingRule(body);
+		expect(message).toContain('secret key (sck_...)');
+		expect(message).toContain('publishable key (pbk_...)');
 	});
 });
