@@ -5,6 +5,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 
 const CHROMIUM = process.env.PAYNET_E2E_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -132,6 +133,74 @@ class EditorSession {
 		});
 	}
 
+	// The parameter's input in the open node panel, by the parameter's internal name.
+	parameterInput(name) {
+		return this.panel().locator(`[data-test-id="parameter-input-${name}"]`).first();
+	}
+
+	// Whether a parameter of the open node panel shows an expression rather than a fixed value.
+	async isExpression(name) {
+		const input = this.parameterInput(name);
+		return (await input.locator('[data-test-id="inline-expression-editor-input"]').count()) > 0;
+	}
+
+	// Set a parameter back to its default with the "Reset Value" entry of its action menu (the
+	// "..." next to the label). An options parameter that holds an expression shows its dropdown
+	// again afterwards. Clicking "Fixed" does not do that in 2.40.7 when the expression cannot be
+	// evaluated without input data, so the reset is the reliable way in both versions.
+	async resetParameter(name) {
+		const { page } = this;
+		const options = this.panel().locator(`[data-test-id="${name}-parameter-input-options-container"]`).first();
+		await this.panel().locator(`label[for="${name}"]`).first().hover();
+		// 2.x: a <button> inside the toggle; 1.x: an element-plus dropdown trigger with role=button
+		await options.locator('[data-test-id="action-toggle"] button, [data-test-id="action-toggle"] [role="button"]').first().click();
+		const item = page
+			.locator('[data-test-id="action-resetValue"]:visible, .el-dropdown-menu__item:visible, [role="menuitem"]:visible')
+			.filter({ hasText: /^\s*Reset Value\s*$/ })
+			.first();
+		await item.click({ timeout: 10000 });
+		await this.parameterInput(name).locator('input.el-input__inner, input[role="combobox"]').first()
+			.waitFor({ state: 'visible', timeout: 10000 });
+	}
+
+	// Open the dropdown of an options parameter and return the option names it lists.
+	// The dropdown stays open, so a screenshot taken next shows it.
+	async openOptions(name) {
+		const { page } = this;
+		await this.parameterInput(name).locator('input.el-input__inner, input[role="combobox"]').first().click();
+		const items = page.locator('.el-select-dropdown__item:visible, [data-test-id="parameter-input-item"]:visible');
+		await items.first().waitFor({ state: 'visible', timeout: 10000 });
+		await page.waitForTimeout(300); // let the popper finish its opening transition
+		return await items.evaluateAll((els) => {
+			const names = [];
+			for (const el of els) {
+				const headline = el.querySelector('.option-headline');
+				const text = (headline ? headline.textContent : el.textContent || '').replace(/\s+/g, ' ').trim();
+				if (text && !names.includes(text)) names.push(text);
+			}
+			return names;
+		});
+	}
+
+	// The images in the open node panel and in the canvas node: [{ src, loaded }] for each, where
+	// loaded means the browser decoded the image. n8n serves a package's file: icons under
+	// /icons/<package name>/<path in the package>. The 1.x panel also shows the input node's icon.
+	async nodeImages(nodeName) {
+		const list = (root) =>
+			root.locator('img').evaluateAll((els) =>
+				els.map((el) => ({ src: el.getAttribute('src'), loaded: el.complete && el.naturalWidth > 0 })),
+			);
+		return { panel: await list(this.panel()), canvas: await list(this.nodeLocator(nodeName)) };
+	}
+
+	// Fetch a URL of the instance from inside the page (with its session), for example an icon.
+	async fetchText(urlPath) {
+		return await this.page.evaluate(async (u) => {
+			const res = await fetch(u, { credentials: 'include' });
+			return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text() };
+		}, urlPath);
+	}
+
 	// Save a screenshot of the open node panel (or the whole page with fullPage: true).
 	async screenshotNodePanel(file, { fullPage = false } = {}) {
 		fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -150,6 +219,29 @@ class EditorSession {
 		await this.context.close().catch(() => {});
 		fs.rmSync(this.userDataDir, { recursive: true, force: true });
 	}
+}
+
+// Make sure Chromium is there before a test needs it. Debian's package is installed with
+// apt-get when this process runs as root; otherwise the error says which command to run.
+// Returns the path of the browser.
+function ensureChromium({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+	if (fs.existsSync(CHROMIUM)) return CHROMIUM;
+	const howTo = 'install it with `sudo apt-get update && sudo apt-get install -y chromium`, or set PAYNET_E2E_CHROMIUM to a Chromium binary';
+	if (process.env.PAYNET_E2E_CHROMIUM) {
+		throw new Error(`PAYNET_E2E_CHROMIUM is ${CHROMIUM}, which does not exist: ${howTo}`);
+	}
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (!isRoot) throw new Error(`${CHROMIUM} is missing and this process is not root, so it cannot run apt-get: ${howTo}`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	try {
+		log(`${CHROMIUM} is missing: running apt-get update and apt-get install -y chromium ...`);
+		execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+	} catch (err) {
+		throw new Error(`apt-get could not install chromium (${err.message}): ${howTo}`);
+	}
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} still does not exist: ${howTo}`);
+	return CHROMIUM;
 }
 
 // Launch Chromium with a fresh profile for an instance's baseUrl. Every request to a host
@@ -211,4 +303,4 @@ async function screenshotNode(instance, { workflowId, nodeName, file, fullPage =
 	}
 }
 
-module.exports = { openEditor, screenshotNode, EditorSession, CHROMIUM, CHROMIUM_ARGS };
+module.exports = { openEditor, screenshotNode, ensureChromium, EditorSession, CHROMIUM, CHROMIUM_ARGS };

@@ -38,11 +38,20 @@ function killAll() {
 	for (const child of children) killTree(child, 'SIGKILL');
 }
 process.on('exit', killAll);
+const exitOnSignal = (sig) => {
+	killAll();
+	process.exit(128 + (os.constants.signals[sig] || 1));
+};
+let signalHandler = exitOnSignal;
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	process.once(sig, () => {
-		killAll();
-		process.exit(128 + (os.constants.signals[sig] || 1));
-	});
+	process.once(sig, () => signalHandler(sig));
+}
+
+// Replace what SIGINT, SIGTERM and SIGHUP do, for a caller that stops its server gracefully
+// first. By default every child is killed and the process exits. The handler gets the signal
+// name, and killAll() still runs on exit.
+function setSignalHandler(handler) {
+	signalHandler = handler || exitOnSignal;
 }
 
 function track(child) {
@@ -143,6 +152,22 @@ function itemsByNode(run) {
 	return out;
 }
 
+// The whole items ({ json, pairedItem, ... }) of one node's last run, from a run object, or []
+// when the node did not run. Unlike itemsByNode, this keeps the pairing with the input items.
+function nodeOutput(run, nodeName) {
+	const runs = (run && run.data && run.data.resultData && run.data.resultData.runData[nodeName]) || [];
+	const last = runs[runs.length - 1];
+	const main = (last && last.data && last.data.main) || [];
+	return main.flatMap((branch) => branch || []);
+}
+
+// The error that one node's last run ended with (as n8n serialized it), or null.
+function nodeRunError(run, nodeName) {
+	const runs = (run && run.data && run.data.resultData && run.data.resultData.runData[nodeName]) || [];
+	const last = runs[runs.length - 1];
+	return (last && last.error) || null;
+}
+
 function request(baseUrl, method, urlPath, { body, headers = {}, timeoutMs = 30000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const url = new URL(urlPath, baseUrl);
@@ -185,16 +210,19 @@ function request(baseUrl, method, urlPath, { body, headers = {}, timeoutMs = 300
 }
 
 class N8nInstance {
-	constructor(install, { env = {}, keepFolder = false } = {}) {
+	// userFolder is a folder to keep between runs, for example for `npm run dev`. It is created
+	// if missing, and dispose() keeps it. Without it, a new temp folder is made.
+	constructor(install, { env = {}, keepFolder = false, userFolder } = {}) {
 		this.install = install;
 		this.version = install.version;
 		this.major = install.major;
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `paynet-e2e-n8n-${install.version}-`));
+		if (userFolder) fs.mkdirSync(userFolder, { recursive: true });
+		this.userFolder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `paynet-e2e-n8n-${install.version}-`));
 		this.n8nFolder = path.join(this.userFolder, '.n8n');
 		this.nodesFolder = path.join(this.n8nFolder, 'nodes');
 		fs.mkdirSync(this.n8nFolder, { recursive: true });
 		this.extraEnv = env;
-		this.keepFolder = keepFolder;
+		this.keepFolder = keepFolder || Boolean(userFolder);
 		this.server = null;
 		this.baseUrl = null;
 		this.port = null;
@@ -597,7 +625,7 @@ function execFileP(cmd, args, opts = {}) {
 	});
 }
 
-// createInstance('2.40.7' | '1.123' | install info, { env, keepFolder })
+// createInstance('2.40.7' | '1.123' | install info, { env, keepFolder, userFolder })
 async function createInstance(versionOrInstall, opts = {}) {
 	const install = typeof versionOrInstall === 'object' ? versionOrInstall : await ensureN8n(versionOrInstall);
 	return new N8nInstance(install, opts);
@@ -609,9 +637,12 @@ module.exports = {
 	parseExecuteOutput,
 	extractJsonObjects,
 	itemsByNode,
+	nodeOutput,
+	nodeRunError,
 	freePort,
 	request,
 	killAll,
+	setSignalHandler,
 	OWNER,
 	ENCRYPTION_KEY,
 };
