@@ -151,7 +151,7 @@ export class PaynetApi implements ICredentialType {
 				properties: {
 					key: 'code',
 					value: status,
-					message: `Paynet answered with a server error (HTTP ${status}), so the key could not be checked. Try again later.`,
+					message: `Paynet returned a server error (HTTP ${status}), so the key could not be checked. Try again later.`,
 				},
 			})),
 		],

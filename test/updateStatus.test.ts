@@ -264,7 +264,7 @@ describe('PayLink → Update Status', () => {
 			credential: { secretKey: SANDBOX_SECRET_KEY, environment: 'custom', baseUrl: `${sandbox.current.url}/v1` },
 		});
 
-		expect(result.error?.message).toBe('Paynet answered HTTP 404: Servis bulunamadı [item 0]');
+		expect(result.error?.message).toBe('Paynet returned HTTP 404: Servis bulunamadı [item 0]');
 		expect(result.error?.description).toContain(
 			`HTTP 404 can also mean that ${sandbox.current.url}/v1/v1/mailorder/status_update is not a Paynet address: check the credential's Base URL.`,
 		);
@@ -319,7 +319,7 @@ describe('PayLink → Update Status', () => {
 		});
 
 		expect(result.items(PAYNET_NODE)![0].json).toMatchObject({
-			error: 'Paynet answered HTTP 500: Beklenmeyen hata [item 0]',
+			error: 'Paynet returned HTTP 500: Beklenmeyen hata [item 0]',
 			resultCode: 8,
 			paynetMessage: 'Beklenmeyen hata',
 			paynetErrorType: 'api_error',
@@ -357,7 +357,7 @@ describe('PayLink → Update Status', () => {
 		});
 
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Paynet answered with a body that is not a JSON object [item 0]');
+		expect(result.error?.message).toBe('Paynet returned a body that is not a JSON object [item 0]');
 		expect(result.error?.description).toContain('<html>Bad Gateway</html>');
 	});
 

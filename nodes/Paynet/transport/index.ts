@@ -115,7 +115,7 @@ export interface PaynetRequestOptions {
 
 /**
  * Sends one POST request to Paynet and returns the response body when Paynet reports success.
- * Paynet can answer HTTP 200 with a failure result code, so the body's `code` decides, not the status.
+ * Paynet can respond with HTTP 200 and a failure result code, so the body's `code` decides, not the status.
  */
 export async function paynetApiRequest(
 	this: PaynetContext,
@@ -182,7 +182,7 @@ export async function paynetApiRequest(
 				message:
 					statusCode === 401
 						? `The ${environmentName} rejected the secret key (HTTP 401): ${shownMessage}${itemLabel(itemIndex)}`
-						: `Paynet answered HTTP ${statusCode}: ${shownMessage}${itemLabel(itemIndex)}`,
+						: `Paynet returned HTTP ${statusCode}: ${shownMessage}${itemLabel(itemIndex)}`,
 				description: description.trim(),
 				httpCode: statusCode,
 				itemIndex,
@@ -201,8 +201,8 @@ export async function paynetApiRequest(
 			this.getNode(),
 			{ body: bodyExcerpt(data) },
 			{
-				message: `Paynet answered with a body that is not a JSON object${itemLabel(itemIndex)}`,
-				description: `HTTP ${statusCode}, body: ${bodyExcerpt(data) || '(empty)'}. Try again; if it persists, a proxy in front of Paynet may be answering instead.`,
+				message: `Paynet returned a body that is not a JSON object${itemLabel(itemIndex)}`,
+				description: `HTTP ${statusCode}, body: ${bodyExcerpt(data) || '(empty)'}. Try again. If it persists, a proxy in front of Paynet may be responding instead.`,
 				httpCode: String(statusCode),
 				itemIndex,
 			},

@@ -260,7 +260,7 @@ export const create: PaynetOperation<IDataObject> = {
 		return body;
 	},
 
-	// One request, never repeated: a retry after a lost answer could create a second PayLink.
+	// One request, never repeated: a retry after a lost response could create a second PayLink.
 	async execute(body, itemIndex): Promise<IDataObject> {
 		return await paynetApiRequest.call(this, 'v1/mailorder/create', body, {
 			itemIndex,
