@@ -19,7 +19,7 @@ const required = [
 	'package.json',
 ];
 const problems = required.filter((file) => !files.includes(file)).map((file) => `missing ${file}`);
-problems.push(...files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'index.js'].includes(file)).map((file) => `unexpected ${file}`));
+problems.push(...files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'README.tr.md', 'LICENSE', 'index.js'].includes(file)).map((file) => `unexpected ${file}`));
 if (packageJson.dependencies && Object.keys(packageJson.dependencies).length > 0) problems.push('runtime dependencies present');
 
 if (problems.length > 0) {
