@@ -470,11 +470,13 @@ function createSandbox(options = {}) {
 		} catch {
 			return send(response, 400, { error: `The body of ${pathname} must be JSON` });
 		}
+
 		if (action === 'requests' && request.method === 'GET') return send(response, 200, state.requests);
 		if (action === 'requests' && request.method === 'DELETE') {
 			state.requests = [];
 			return send(response, 200, { cleared: true });
 		}
+
 		if (action === 'faults' && request.method === 'POST') {
 			sandbox.addFault(body);
 			return send(response, 200, { faults: state.faults });
@@ -483,15 +485,22 @@ function createSandbox(options = {}) {
 			state.faults = [];
 			return send(response, 200, { faults: [] });
 		}
+
 		if (action === 'reset' && request.method === 'POST') {
 			reset();
 			return send(response, 200, { reset: true });
 		}
 		if (action === 'paylinks' && request.method === 'GET') return send(response, 200, state.payLinks.map(detailOf));
 		if (action === 'confirmations' && request.method === 'GET') return send(response, 200, state.confirmations);
+
 		if (action === 'pay' && request.method === 'POST') {
 			const { overrides, ...identifier } = body;
-			return send(response, 200, await pay(identifier, overrides));
+			try {
+				return send(response, 200, await pay(identifier, overrides));
+			} catch (error) {
+				if (!(error instanceof SandboxInputError)) throw error;
+				return send(response, error.resultCode === 12 ? 404 : 400, { error: error.message });
+			}
 		}
 		return send(response, 404, { error: `Unknown control endpoint ${request.method} ${pathname}` });
 	}
@@ -522,7 +531,8 @@ function createSandbox(options = {}) {
 			}
 		}
 
-		const linkState = link.paid ? 'paid' : link.status === 0 ? 'awaiting payment' : 'passive';
+		let linkState = link.status === 0 ? 'awaiting payment' : 'passive';
+		if (link.paid) linkState = 'paid';
 		const page = `<!doctype html><meta charset="utf-8"><title>Paynet sandbox PayLink</title>
 <h1>Paynet sandbox PayLink</h1>${notice}
 <p>${escapeHtml(link.name_surname)}: ${escapeHtml(link.amount)} ${escapeHtml(link.currency ?? 'TRY')}, reference ${escapeHtml(link.reference_no ?? '')}, ${linkState}.</p>

@@ -61,4 +61,17 @@ describe('sandbox', () => {
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({ error: 'The body of /_sandbox/faults must be JSON' });
 	});
+
+	test('paying an unknown PayLink through the control endpoint is a 404', async () => {
+		const transactionsBefore = sandbox.current.transactions.length;
+
+		const response = await fetch(`${sandbox.current.url}/_sandbox/pay`, {
+			method: 'POST',
+			body: JSON.stringify({ reference_no: 'NO-SUCH-ORDER' }),
+		});
+
+		expect(response.status).toBe(404);
+		expect(await response.json()).toEqual({ error: 'Kayıt bulunamadı' });
+		expect(sandbox.current.transactions).toHaveLength(transactionsBefore);
+	});
 });
