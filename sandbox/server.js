@@ -533,11 +533,12 @@ function createSandbox(options = {}) {
 
 		let linkState = link.status === 0 ? 'awaiting payment' : 'passive';
 		if (link.paid) linkState = 'paid';
+		const payable = linkState === 'awaiting payment';
 		const page = `<!doctype html><meta charset="utf-8"><title>Paynet sandbox PayLink</title>
 <h1>Paynet sandbox PayLink</h1>${notice}
 <p>${escapeHtml(link.name_surname)}: ${escapeHtml(link.amount)} ${escapeHtml(link.currency ?? 'TRY')}, reference ${escapeHtml(link.reference_no ?? '')}, ${linkState}.</p>
 <p>${escapeHtml(link.note ?? '')}</p>
-<form method="post" action="/paylink/${escapeHtml(link.id)}/pay"><button>Pay with a sandbox card</button></form>`;
+${payable ? `<form method="post" action="/paylink/${escapeHtml(link.id)}/pay"><button>Pay with a sandbox card</button></form>` : ''}`;
 		return send(response, 200, page, 'text/html; charset=utf-8');
 	}
 

@@ -36,7 +36,9 @@ describe('sandbox', () => {
 		try {
 			const response = await fetch(`${sandbox.current.url}/paylink/${link.id}/pay`, { method: 'POST' });
 
-			expect(await response.text()).toContain('<strong>Paid</strong>');
+			const page = await response.text();
+			expect(page).toContain('<strong>Paid</strong>');
+			expect(page).not.toContain('Pay with a sandbox card');
 			expect(link.paid).toBe(true);
 			expect(sandbox.current.transactions.map((transaction) => transaction.reference_no)).toContain('ORD-1002');
 			expect(received).toHaveLength(1);

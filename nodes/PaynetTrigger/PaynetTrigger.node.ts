@@ -67,7 +67,7 @@ export class PaynetTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Copy the Production URL above and paste it into the Confirmation URL field of the Paynet node (PayLink → Create). Paynet posts every payment of those PayLinks to it while this workflow is active. The Test URL only works while the editor is listening for a test event.',
+					'Copy the Production URL above and paste it into the Confirmation URL field of the Paynet node (PayLink → Create). Paynet posts every payment of those PayLinks to it while this workflow is active (published, in n8n 2.x). The Test URL only works while the editor is listening for a test event.',
 				name: 'confirmationUrlNotice',
 				type: 'notice',
 				default: '',
