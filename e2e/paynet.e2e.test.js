@@ -18,14 +18,17 @@ const { execFileSync } = require('node:child_process');
 const { after, before, describe, it } = require('node:test');
 
 const { ensureN8n } = require('./lib/install');
-const { createInstance, nodeOutput, nodeRunError } = require('./lib/instance');
+const { createInstance, nodeOutput, nodeRunError, request } = require('./lib/instance');
 const { ensureChromium, openEditor } = require('./lib/browser');
 const { REPO_ROOT, buildPackage, packPackage } = require('./lib/package');
 const {
 	EXAMPLE,
 	ORDERS_CSV_FILE,
 	PAYNET_NODE_TYPE,
+	TRIGGER_EXAMPLE,
+	createPayLinkWorkflow,
 	exampleWorkflow,
+	markOrderPaidWorkflow,
 	paynetCredential,
 	rowsToStatusUpdateWorkflow,
 } = require('./lib/paynet-fixtures');
@@ -37,6 +40,15 @@ const VERSIONS = (process.env.PAYNET_E2E_VERSIONS || '2.40.7,1.123')
 	.filter(Boolean);
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 const STATUS_UPDATE = '/v1/mailorder/status_update';
+const TRANSACTION_CHECK = '/v1/transaction/check';
+const TRIGGER_WORKFLOW_ID = 'e2ePaynetTrigger1';
+// The PayLink the trigger test creates through n8n and pays, and the unpaid fixture it forges.
+const TRIGGER_PAYLINK = { payerName: 'Deniz Aydın', amount: 410.75, referenceNumber: 'ORD-E2E-2001' };
+const FORGED_REFERENCE = 'ORD-1002';
+// How long the trigger test waits for n8n to record an execution, and how long it waits after a
+// forged callback before it counts the executions again.
+const EXECUTION_TIMEOUT_MS = 20000;
+const QUIET_PERIOD_MS = 2000;
 const WRONG_SECRET_KEY = 'sck_wrong_e2e_Zt8/q+1Lm';
 
 // A first run installs n8n (about 3.5 min per version), so the set-up gets a long timeout.
@@ -100,6 +112,24 @@ function fixtureStatuses() {
 // n8n's whole output of a CLI run, for the secret-key checks.
 function outputOf(result) {
 	return `${result.stdout}\n${result.stderr}`;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Polls the workflow's executions until one whose id is not in `knownIds` has finished. Returns
+// it with its run data decoded, or throws after timeoutMs.
+async function waitForNewExecution(inst, workflowId, knownIds, timeoutMs) {
+	const started = Date.now();
+	let seen = [];
+	for (;;) {
+		seen = await inst.listExecutions(workflowId);
+		const fresh = seen.find((execution) => !knownIds.includes(String(execution.id)));
+		if (fresh && !['new', 'running', 'waiting', 'unknown'].includes(fresh.status)) return inst.getExecution(fresh.id);
+		if (Date.now() - started > timeoutMs) {
+			throw new Error(`no finished execution of ${workflowId} after ${timeoutMs} ms; listed: ${JSON.stringify(seen)}`);
+		}
+		await sleep(250);
+	}
 }
 
 function describeRun(result) {
@@ -169,6 +199,8 @@ for (const spec of VERSIONS) {
 				continueOnFail: false,
 			});
 
+		const triggerExample = () => markOrderPaidWorkflow({ id: TRIGGER_WORKFLOW_ID, credential: goodCredential() });
+
 		async function ensureServer() {
 			if (serverStarted) return;
 			await inst.start({ timeoutMs: 180000 });
@@ -193,6 +225,7 @@ for (const spec of VERSIONS) {
 					exampleWorkflow({ id: 'e2ePaynetExample1', ordersPath: path.join(filesDir, 'orders.csv') }),
 					continueWorkflow(),
 					wrongKeyWorkflow(),
+					triggerExample().workflow,
 				]);
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
@@ -460,6 +493,110 @@ for (const spec of VERSIONS) {
 			}
 			assert.ok(fs.statSync(panelShot).size > 10000, `${panelShot} is missing or nearly empty`);
 			assert.ok(fs.statSync(optionsShot).size > 10000, `${optionsShot} is missing or nearly empty`);
+		});
+
+		it('trigger starts the workflow for a verified payment only', { timeout: TEST_TIMEOUT_MS }, async () => {
+			await ensureServer();
+			sandbox.reset();
+			const { webhookPath } = triggerExample();
+			const productionUrl = `${inst.baseUrl}/webhook/${webhookPath}`;
+			assert.equal(await inst.webhookRegistered(webhookPath), false, 'the trigger must not answer before activation');
+			assert.deepEqual(await inst.listExecutions(TRIGGER_WORKFLOW_ID), [], 'the trigger workflow has run already');
+
+			// 1. activate (2.x: publish) the imported example through the REST API
+			const activated = await inst.activateWorkflow(TRIGGER_WORKFLOW_ID);
+			let active = true;
+			try {
+				assert.equal(activated.active, true, JSON.stringify(activated).slice(0, 1000));
+				assert.equal(activated.activeVersionId, activated.requestedVersionId, 'n8n activated another version');
+				await inst.waitForWebhook(webhookPath, { registered: true });
+
+				// 2. create a PayLink whose Confirmation URL is the trigger's production URL, with the
+				// Paynet node in `n8n execute`, next to the running server
+				const created = await inst.restOk(
+					'POST',
+					'/rest/workflows',
+					createPayLinkWorkflow({
+						name: 'e2e: create a PayLink for the trigger',
+						credential: goodCredential(),
+						...TRIGGER_PAYLINK,
+						confirmationUrl: productionUrl,
+					}),
+				);
+				const createRun = await inst.execute(created.data.id);
+				assert.ok(createRun.ok, `the Create PayLink workflow failed:\n${describeRun(createRun)}`);
+				const [createdItem] = nodeOutput(createRun.run, 'Create PayLink');
+				assert.equal(createdItem && createdItem.json.code, 0, JSON.stringify(createdItem));
+				const [createRequest] = sandbox.requestsTo('/v1/mailorder/create');
+				assert.equal(createRequest.body.confirmation_url, productionUrl, 'the node must send the Confirmation URL');
+				const link = sandbox.payLinks.find((candidate) => candidate.reference_no === TRIGGER_PAYLINK.referenceNumber);
+				assert.ok(link, `the sandbox has no PayLink ${TRIGGER_PAYLINK.referenceNumber}`);
+				assert.equal(link.id, createdItem.json.id);
+				assert.equal(link.confirmation_url, productionUrl);
+
+				// 3. pay it: the sandbox posts the confirmation, the trigger checks it with Paynet
+				const paid = await sandbox.pay({ reference_no: TRIGGER_PAYLINK.referenceNumber });
+				const { confirmation } = paid;
+				assert.equal(confirmation.status, 200, `confirmation reply: ${JSON.stringify(confirmation)}`);
+				assert.deepEqual(JSON.parse(confirmation.body), { status: 'accepted' });
+				const checks = sandbox.requestsTo(TRANSACTION_CHECK);
+				assert.equal(checks.length, 1, 'the trigger must check the payment with Paynet once');
+				assert.deepEqual(checks[0].body, { reference_no: TRIGGER_PAYLINK.referenceNumber });
+				assert.equal(checks[0].headers.authorization, `Basic ${SANDBOX_SECRET_KEY}`, 'the check must use the credential');
+
+				const execution = await waitForNewExecution(inst, TRIGGER_WORKFLOW_ID, [], EXECUTION_TIMEOUT_MS);
+				const detail = JSON.stringify(execution.data && execution.data.resultData).slice(0, 2000);
+				assert.equal(execution.status, 'success', detail);
+				assert.equal(execution.mode, 'webhook');
+				assert.equal(execution.data.resultData.error, undefined, detail);
+				const triggered = nodeOutput(execution, TRIGGER_EXAMPLE.triggerNode).map((item) => item.json);
+				assert.equal(triggered.length, 1, detail);
+				assert.equal(triggered[0].verified, true);
+				assert.equal(triggered[0].reference_no, TRIGGER_PAYLINK.referenceNumber);
+				assert.equal(triggered[0].transaction.xact_id, paid.transaction.xact_id);
+				assert.deepEqual(triggered[0].callback, confirmation.payload, 'the callback must reach the workflow as posted');
+				const [order] = nodeOutput(execution, TRIGGER_EXAMPLE.outputNode).map((item) => item.json);
+				assert.deepEqual(order, {
+					order_reference: TRIGGER_PAYLINK.referenceNumber,
+					status: 'paid',
+					amount: TRIGGER_PAYLINK.amount,
+					paid_at: paid.transaction.xact_date,
+					paynet_transaction_id: paid.transaction.xact_id,
+					card: paid.transaction.card_no,
+					verified_with_paynet: true,
+				});
+
+				// 4. a forged confirmation for an unpaid fixture PayLink: rejected, and nothing starts
+				const unpaid = sandbox.payLinks.find((candidate) => candidate.reference_no === FORGED_REFERENCE);
+				assert.ok(unpaid && !unpaid.paid, `${FORGED_REFERENCE} must be an unpaid fixture`);
+				const forged = await request(inst.baseUrl, 'POST', `/webhook/${webhookPath}`, {
+					body: { ...confirmation.payload, referance_no: FORGED_REFERENCE, amount: unpaid.amount, card_holder: unpaid.name_surname },
+				});
+				assert.equal(forged.status, 403, `forged confirmation: ${forged.text.slice(0, 500)}`);
+				assert.deepEqual(forged.json, { status: 'rejected' });
+				assert.deepEqual(
+					sandbox.requestsTo(TRANSACTION_CHECK).map((check) => check.body),
+					[{ reference_no: TRIGGER_PAYLINK.referenceNumber }, { reference_no: FORGED_REFERENCE }],
+					'the trigger must have asked Paynet about the forged reference',
+				);
+				await sleep(QUIET_PERIOD_MS);
+				const executions = await inst.listExecutions(TRIGGER_WORKFLOW_ID);
+				assert.deepEqual(
+					executions.map((run) => String(run.id)),
+					[String(execution.id)],
+					`the forged confirmation started the workflow: ${JSON.stringify(executions)}`,
+				);
+
+				// 5. deactivate (2.x: unpublish): the production URL stops answering
+				const deactivated = await inst.deactivateWorkflow(TRIGGER_WORKFLOW_ID);
+				active = false;
+				assert.equal(deactivated.active, false);
+				await inst.waitForWebhook(webhookPath, { registered: false });
+				const late = await request(inst.baseUrl, 'POST', `/webhook/${webhookPath}`, { body: confirmation.payload });
+				assert.equal(late.status, 404, `after deactivation: ${late.text.slice(0, 500)}`);
+			} finally {
+				if (active) await inst.deactivateWorkflow(TRIGGER_WORKFLOW_ID).catch(() => {});
+			}
 		});
 
 		it('n8n connects to loopback only', { timeout: TEST_TIMEOUT_MS }, () => {

@@ -583,6 +583,73 @@ class N8nInstance {
 		return res.data;
 	}
 
+	// Activates (2.x: publishes) a stored workflow with POST /rest/workflows/:id/activate and its
+	// current versionId, in 1.123.81 and 2.40.7 alike. Returns the workflow as n8n sends it back.
+	// In 2.40.7 the webhooks become reachable a little later, so callers use waitForWebhook().
+	async activateWorkflow(workflowId) {
+		const current = await this.restOk('GET', `/rest/workflows/${workflowId}`);
+		const res = await this.restOk('POST', `/rest/workflows/${workflowId}/activate`, { versionId: current.data.versionId });
+		return { ...res.data, requestedVersionId: current.data.versionId };
+	}
+
+	// Deactivates (2.x: unpublishes) a workflow with POST /rest/workflows/:id/deactivate.
+	async deactivateWorkflow(workflowId) {
+		const res = await this.restOk('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		return res.data;
+	}
+
+	// Returns whether a production webhook takes `method` at /webhook/<webhookPath>, without running
+	// it. A CORS preflight (OPTIONS with an Origin header) gets 204 and lists the registered methods
+	// in Access-Control-Allow-Methods. Without a registration the header lists only OPTIONS.
+	async webhookRegistered(webhookPath, method = 'POST') {
+		const res = await request(this.baseUrl, 'OPTIONS', `/webhook/${webhookPath}`, {
+			headers: { origin: this.baseUrl, 'access-control-request-method': method },
+			timeoutMs: 5000,
+		});
+		const allowed = String(res.headers['access-control-allow-methods'] || '')
+			.split(',')
+			.map((m) => m.trim().toUpperCase());
+		return res.status === 204 && allowed.includes(method.toUpperCase());
+	}
+
+	// Polls webhookRegistered() until it returns `registered`. Resolves with the time waited in ms,
+	// or throws after timeoutMs. 2.40.7 registers and removes webhooks about 0.1 s after the
+	// activate or deactivate call returns, and 1.123.81 before it returns.
+	async waitForWebhook(webhookPath, { method = 'POST', registered = true, timeoutMs = 15000 } = {}) {
+		const started = Date.now();
+		for (;;) {
+			if ((await this.webhookRegistered(webhookPath, method)) === registered) return Date.now() - started;
+			if (Date.now() - started > timeoutMs) {
+				const state = registered ? 'still not registered' : 'still registered';
+				throw new Error(`timed out: ${method} /webhook/${webhookPath} is ${state} after ${timeoutMs} ms; see server.log`);
+			}
+			await sleep(100);
+		}
+	}
+
+	// Lists the executions of one workflow, newest first, with GET /rest/executions and a
+	// workflowId filter. Each is { id, workflowId, mode, status, startedAt, stoppedAt, ... }.
+	async listExecutions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const res = await this.restOk('GET', `/rest/executions?filter=${filter}`);
+		return res.data.results;
+	}
+
+	// Fetches one execution with GET /rest/executions/:id and decodes its `data`, which n8n sends
+	// as a `flatted` string, with n8n's own copy of flatted into { resultData: { runData, ... } }.
+	async getExecution(executionId) {
+		const res = await this.restOk('GET', `/rest/executions/${executionId}`);
+		const execution = res.data;
+		if (typeof execution.data === 'string') execution.data = this.flatted().parse(execution.data);
+		return execution;
+	}
+
+	// Loads the flatted module that the installed n8n uses.
+	flatted() {
+		const from = path.join(this.install.dir, 'node_modules', 'n8n');
+		return require(require.resolve('flatted', { paths: [from] }));
+	}
+
 	// Test a credential the way the editor's Save button does: the credential is stored
 	// (POST /rest/credentials) unless an id is given, then POST /rest/credentials/test with
 	// { credentials: { id, name, type, data } }. Returns n8n's answer { status, message }

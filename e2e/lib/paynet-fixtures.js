@@ -10,6 +10,7 @@ const { REPO_ROOT } = require('./package');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const EXAMPLE_WORKFLOW_FILE = path.join(EXAMPLES_DIR, 'update-paylink-status.workflow.json');
 const ORDERS_CSV_FILE = path.join(EXAMPLES_DIR, 'orders.csv');
+const TRIGGER_EXAMPLE_FILE = path.join(EXAMPLES_DIR, 'mark-order-paid.workflow.json');
 
 // Names used by the example workflow.
 const EXAMPLE = {
@@ -20,7 +21,16 @@ const EXAMPLE = {
 	paynetNode: 'Update PayLink Status',
 };
 
+// Names used by the trigger example (Paynet Trigger → Edit Fields "Order Paid").
+const TRIGGER_EXAMPLE = {
+	triggerNode: 'Paynet Trigger',
+	outputNode: 'Order Paid',
+	// the trigger's webhook path, so the production URL is <base>/webhook/<webhookId>/<path>
+	webhookPath: 'paylink-paid',
+};
+
 const PAYNET_NODE_TYPE = 'n8n-nodes-paynet.paynet';
+const PAYNET_TRIGGER_TYPE = 'n8n-nodes-paynet.paynetTrigger';
 
 // A paynetApi credential for the import CLI, aimed at a sandbox (or any URL) through the
 // Custom URL environment.
@@ -39,6 +49,43 @@ function exampleWorkflow({ id, ordersPath }) {
 		read.parameters.fileSelector = ordersPath;
 	}
 	return workflow;
+}
+
+// Loads examples/mark-order-paid.workflow.json with an id for the import CLI and its trigger set to
+// `credential`. Returns { workflow, trigger, webhookPath }, where the production URL is
+// <base>/webhook/<webhookPath>.
+function markOrderPaidWorkflow({ id, credential }) {
+	const workflow = JSON.parse(fs.readFileSync(TRIGGER_EXAMPLE_FILE, 'utf8'));
+	workflow.id = id;
+	const trigger = workflow.nodes.find((node) => node.name === TRIGGER_EXAMPLE.triggerNode);
+	if (!trigger || trigger.type !== PAYNET_TRIGGER_TYPE || !trigger.webhookId) {
+		throw new Error(`${TRIGGER_EXAMPLE_FILE} has no ${PAYNET_TRIGGER_TYPE} node "${TRIGGER_EXAMPLE.triggerNode}" with a webhookId`);
+	}
+	trigger.credentials = { paynetApi: { id: credential.id, name: credential.name } };
+	return { workflow, trigger, webhookPath: `${trigger.webhookId}/${TRIGGER_EXAMPLE.webhookPath}` };
+}
+
+// Builds Manual Trigger → Paynet PayLink Create with fixed values and a Confirmation URL. It has no
+// id because it is sent to POST /rest/workflows, and `active: false` because 1.123.81 requires it.
+function createPayLinkWorkflow({ name, credential, payerName, amount, referenceNumber, confirmationUrl }) {
+	return {
+		name,
+		active: false,
+		nodes: [
+			manualTrigger,
+			{
+				id: 'e2e-create',
+				name: 'Create PayLink',
+				type: PAYNET_NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'payLink', operation: 'create', payerName, amount, referenceNumber, confirmationUrl },
+				credentials: { paynetApi: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Create PayLink', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 // Every *.workflow.json in examples/, each with an id derived from its file name (16 characters,
@@ -126,8 +173,13 @@ module.exports = {
 	EXAMPLES_DIR,
 	EXAMPLE_WORKFLOW_FILE,
 	ORDERS_CSV_FILE,
+	TRIGGER_EXAMPLE,
+	TRIGGER_EXAMPLE_FILE,
 	PAYNET_NODE_TYPE,
+	PAYNET_TRIGGER_TYPE,
 	paynetCredential,
+	markOrderPaidWorkflow,
+	createPayLinkWorkflow,
 	exampleWorkflow,
 	allExampleWorkflows,
 	rowsToStatusUpdateWorkflow,
