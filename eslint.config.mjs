@@ -6,9 +6,9 @@ import communityNodes from '@n8n/eslint-plugin-community-nodes';
 
 // Classic rules that contradict the verification scanner or only fit n8n's own repository.
 const notForCommunityPackages = {
-	// The rule asks for a docs slug inside n8n's repository; a community credential links a full URL.
+	// The rule expects a docs slug inside n8n's repository, but a community credential links a full URL.
 	'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-	// These predate NodeConnectionTypes and ask for the string 'main', which the scanner forbids.
+	// These predate NodeConnectionTypes and expect the string 'main', which the scanner forbids.
 	'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 	'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 };

@@ -46,7 +46,7 @@ class FixtureRows {
 	}
 }
 
-/** Passes its input on unchanged; it stands in for a built-in node such as a file reader. */
+/** Passes its input on unchanged, in place of a built-in node such as a file reader. */
 class PassThrough {
 	constructor(displayName) {
 		this.description = {

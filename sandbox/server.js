@@ -553,11 +553,9 @@ ${payable ? `<form method="post" action="/paylink/${escapeHtml(link.id)}/pay"><b
 		request.on('end', () => {
 			const rawBody = Buffer.concat(chunks).toString('utf8');
 			const pathname = new URL(request.url, 'http://127.0.0.1').pathname;
-			const handler = pathname.startsWith(CONTROL_PREFIX)
-				? handleControl
-				: pathname.startsWith('/paylink/')
-					? handlePayLinkPage
-					: handleApi;
+			let handler = handleApi;
+			if (pathname.startsWith(CONTROL_PREFIX)) handler = handleControl;
+			else if (pathname.startsWith('/paylink/')) handler = handlePayLinkPage;
 			handler(request, response, pathname, rawBody).catch((error) => {
 				if (!response.headersSent) {
 					sendError(response, 500, 'api_error', `${MESSAGES.serverError}: ${error.message}`, 8);

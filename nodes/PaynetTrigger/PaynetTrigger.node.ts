@@ -14,7 +14,7 @@ import { isExplicitlyFalse, readCallback, verifyCallback } from './verifyPayment
 
 /**
  * The HTTP replies to a callback. The body never states why a callback was rejected, so a forger
- * learns nothing from it. The status code only tells Paynet whether a retry can help.
+ * learns nothing from it. The status code only shows Paynet whether a retry can help.
  */
 export const CALLBACK_REPLIES = {
 	/** The payment was confirmed (or verification is off) and the workflow started. */

@@ -103,7 +103,9 @@ function paynetFailure(
 }
 
 function bodyExcerpt(body: unknown): string {
-	const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+	let text = '';
+	if (typeof body === 'string') text = body;
+	else if (body !== undefined) text = JSON.stringify(body);
 	return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 }
 

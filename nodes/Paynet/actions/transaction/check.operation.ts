@@ -1,5 +1,5 @@
 // Transaction → Check: returns the payments Paynet recorded for a reference number or a transaction
-// ID, one output item per payment with Paynet's fields unchanged, so a workflow can confirm a
+// ID, one output item per payment with Paynet's fields unchanged. A workflow uses it to confirm a
 // payment (for example its is_succeed and amount) before acting on it.
 // Paynet documentation: https://doc.paynet.com.tr/english/transaction/payment-check
 import type { IDataObject } from 'n8n-workflow';
